@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
+import { startSchedule } from './schedule.js';
 
-/** Placeholder until the blend worker lands (issue 6). */
+/** The worker role: the cron schedule that claims and builds due blends. */
 export async function startWorker(ctx: AppContext): Promise<() => Promise<void>> {
-  ctx.log.warn({ role: 'worker' }, 'the worker role is not available in this build yet');
-  return async () => {};
+  return startSchedule(ctx);
 }

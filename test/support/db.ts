@@ -30,6 +30,4 @@ async function open(): Promise<Database> {
   return wrapPglite(client);
 }
 
-let counter = 0;
-/** A Discord-like snowflake that no other test uses. */
-export const uniqueDiscordId = (): string => `${Date.now()}${process.pid % 1000}${(counter++).toString().padStart(4, '0')}`;
+export { uniqueDiscordId } from './ids.js';
