@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ForbiddenError, NotFoundError, UserFacingError } from '../../errors.js';
 import { ProviderError, type ProviderFailure } from '../../providers/errors.js';
 import { userHint } from '../../providers/user-hints.js';
-import { html } from '../pages/html.js';
+import { html } from '../views/html.js';
 import { sendPage } from '../pages/layout.js';
 import { PageError } from '../page-error.js';
 

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { html, rawHtml, type SafeHtml } from './html.js';
+import { html, trustedHtml, type SafeHtml } from '../views/html.js';
 
 export interface Page {
   readonly title: string;
@@ -8,7 +8,7 @@ export interface Page {
   readonly scripts?: SafeHtml;
 }
 
-const STYLE = rawHtml(`
+const STYLE = trustedHtml(`
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #f6f6f8; color: #1d1d1f; }
   main { max-width: 34rem; margin: 12vh auto; padding: 2rem; background: #fff; border-radius: 12px; box-shadow: 0 1px 4px #0002; }
   h1 { font-size: 1.4rem; margin-top: 0; }

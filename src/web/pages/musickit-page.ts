@@ -1,4 +1,4 @@
-import { html, rawHtml } from './html.js';
+import { html, trustedHtml } from '../views/html.js';
 import type { Page } from './layout.js';
 import { MUSICKIT_SCRIPT_URL } from '../middleware/security-headers.js';
 
@@ -16,7 +16,7 @@ export interface MusicKitPageInput {
  * to /callback/apple as a form, so the answer is a normal page. Registered before MusicKit's own
  * script tag, so `musickitloaded` cannot fire unheard.
  */
-const CLIENT_SCRIPT = rawHtml(`
+const CLIENT_SCRIPT = trustedHtml(`
 (() => {
   const root = document.getElementById('musickit');
   const button = document.getElementById('authorize');

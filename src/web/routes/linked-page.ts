@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { PROVIDER_LABEL, isProviderId } from '../../blends/link-prompt.js';
 import { NotFoundError } from '../../errors.js';
-import { html } from '../pages/html.js';
+import { html } from '../views/html.js';
 import { sendPage } from '../pages/layout.js';
 
 /** `GET /linked/:provider`: where a finished link lands (the details are in the DM). */

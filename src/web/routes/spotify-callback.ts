@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { SpotifyAuth } from '../../providers/index.js';
-import { html } from '../pages/html.js';
+import { html } from '../views/html.js';
 import { sendPage } from '../pages/layout.js';
 import { PageError } from '../page-error.js';
 import { completeLink } from '../link/complete-link.js';

@@ -1,5 +1,5 @@
 import type { PublicBlend, PublicTrack } from '../../data/public-blend.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../views/html.js';
 import { renderPublicPage } from './public-page-layout.js';
 
 const PLATFORM = {

@@ -1,4 +1,4 @@
-import { html } from './html.js';
+import { html } from '../views/html.js';
 import { renderPublicPage } from './public-page-layout.js';
 
 export const NOT_FOUND_MESSAGE = 'There is no finished Blend at this link. It may still be being built, or the link may be mistyped.';

@@ -1,4 +1,4 @@
-import { html, trustedHtml, type SafeHtml } from './html.js';
+import { html, trustedHtml, type SafeHtml } from '../views/html.js';
 import { PUBLIC_PAGE_STYLE, PUBLIC_PAGE_STYLE_SOURCE } from './public-page-style.js';
 
 /** What a public page says about itself: the `<title>` and the Open Graph card Discord unfurls. */
