@@ -4,12 +4,8 @@
  */
 import { openDatabase } from '../db/client.js';
 import { ConfigError, loadConfig } from './config.js';
-import type { AppContext } from './context.js';
-import { createLinkSigner } from './crypto/link-signer.js';
-import { createVault } from './crypto/vault.js';
-import { createDiscordOutbox } from './discord/outbox.js';
+import { createAppContext } from './app-context.js';
 import { createLogger } from './logger.js';
-import { createAppProviders } from './providers-wiring.js';
 import { roleStarters, type Stop } from './roles.js';
 
 const CONFIG_HELP = [
@@ -32,14 +28,7 @@ async function main(): Promise<void> {
   await database.migrate();
   log.info({ database: database.kind, roles: config.roles }, 'database migrated');
 
-  const base = { config, log, db: database.db, now: () => new Date() };
-  const ctx: AppContext = {
-    ...base,
-    vault: createVault(config.vault.key, config.vault.oldKeys),
-    links: createLinkSigner({ secret: config.vault.key, publicBaseUrl: config.web.publicBaseUrl, now: base.now }),
-    discord: createDiscordOutbox(config.discord),
-    providers: createAppProviders(config, log),
-  };
+  const ctx = createAppContext(config, log, database.db);
 
   const stops: Stop[] = [];
   let stopping = false;

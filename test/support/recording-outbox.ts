@@ -10,14 +10,16 @@ export type OutboxCall =
 export class RecordingOutbox implements DiscordOutbox {
   readonly calls: OutboxCall[] = [];
   readonly closedDms = new Set<string>();
+  /** Ids unique across instances and test files: `blends.message_id` is unique in the shared database. */
+  private readonly prefix = `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   private next = 1;
   async sendDm(userId: string, message: OutgoingMessage): Promise<DmResult> {
-    const result: DmResult = this.closedDms.has(userId) ? { kind: 'dms_closed' } : { kind: 'sent', messageId: `dm-${this.next++}` };
+    const result: DmResult = this.closedDms.has(userId) ? { kind: 'dms_closed' } : { kind: 'sent', messageId: `dm-${this.prefix}-${this.next++}` };
     this.calls.push({ kind: 'dm', userId, message, result: result.kind });
     return result;
   }
   async post(channelId: string, message: OutgoingMessage) {
-    const id = `msg-${this.next++}`;
+    const id = `msg-${this.prefix}-${this.next++}`;
     this.calls.push({ kind: 'post', channelId, message, id });
     return { id };
   }
