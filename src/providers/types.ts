@@ -1,23 +1,14 @@
+import type { ProviderTrack as CoreTrack, ProviderId, TimeRange } from '../core/types.js';
+
 /**
  * The provider layer's own vocabulary. Providers return these shapes, never raw API objects.
- * `ProviderId` and `TimeRange` duplicate the core's literal unions on purpose for now (the lead
- * unifies them); they are plain literal unions so the two stay assignable to each other.
+ * The platform ids, time ranges and the track shape come from the pure core (providers may
+ * import core types, never the other way round).
  */
-export type ProviderId = 'spotify' | 'apple';
-export type TimeRange = 'short' | 'medium' | 'long';
+export { PROVIDER_IDS, TIME_RANGES, type ProviderId, type TimeRange } from '../core/types.js';
 
-export const TIME_RANGES = ['short', 'medium', 'long'] as const satisfies readonly TimeRange[];
-
-/** One recording as a provider knows it. `id` is what `createPlaylist`/`replaceItems` accept. */
-export interface ProviderTrack {
-  readonly provider: ProviderId;
-  readonly id: string;
-  readonly isrc?: string;
-  readonly title: string;
-  readonly artists: readonly string[];
-  readonly album?: string;
-  readonly durationMs: number;
-  readonly artworkUrl?: string;
+/** One recording as a provider knows it: the core's track plus what only providers carry. */
+export interface ProviderTrack extends CoreTrack {
   readonly url?: string;
   readonly explicit?: boolean;
   readonly metadata?: Readonly<Record<string, unknown>>;

@@ -1,5 +1,6 @@
 import { ProviderError } from '../providers/errors.js';
 import type { ProviderFailure } from '../providers/errors.js';
+import { PROVIDER_LABEL } from '../blends/link-prompt.js';
 
 /** Thrown by a pipeline step that cannot go on now but may later (a provider asked us to wait). */
 export class RetryLater extends Error {
@@ -7,7 +8,6 @@ export class RetryLater extends Error {
   constructor(message: string, readonly afterMs?: number, options?: ErrorOptions) { super(message, options); }
 }
 
-export const PROVIDER_LABEL = { spotify: 'Spotify', apple: 'Apple Music' } as const;
 
 const FAILURE_TEXT: Record<ProviderFailure, string> = {
   unauthorized: 'rejected our credentials',
