@@ -28,5 +28,6 @@ export function renderStatus(view: BlendView): APIEmbed {
   const stillToLink = waiting.length > 0 ? fitList(waiting.map((m) => mention(m.discordId)), ', ') : 'Nobody: everyone has linked.';
   const closes = view.status !== 'pending' ? 'Closed.'
     : view.closesAt ? `Joining closes ${relativeTime(view.closesAt)}.` : 'Joining stays open until the creator runs `/blend finish`.';
-  return blendEmbed(view, [{ name: 'Still has to link', value: stillToLink }, { name: 'When', value: closes }]);
+  const problem = view.lastError && view.status !== 'completed' ? [{ name: 'Last build', value: view.lastError.slice(0, 1000) }] : [];
+  return blendEmbed(view, [{ name: 'Still has to link', value: stillToLink }, { name: 'When', value: closes }, ...problem]);
 }

@@ -84,6 +84,8 @@ export interface BlendView extends BlendRef {
   readonly creatorDiscordId: string;
   readonly size: number;
   readonly members: readonly BlendMember[];
+  /** Why the last build did not complete (safe text written by the worker), if it did not. */
+  readonly lastError: string | null;
 }
 
 /**
@@ -91,7 +93,7 @@ export interface BlendView extends BlendRef {
  * join message is public in its channel, so it shows every member whoever caused the refresh.
  */
 export async function loadBlendView(db: Db, blendId: string, defaultSize: number): Promise<BlendView | undefined> {
-  const [blend] = await db.select({ ...blendRef, settings: blends.blendSettings, creatorDiscordId: users.discordId })
+  const [blend] = await db.select({ ...blendRef, settings: blends.blendSettings, lastError: blends.lastError, creatorDiscordId: users.discordId })
     .from(blends).innerJoin(users, eq(users.id, blends.createdBy)).where(eq(blends.id, blendId)).limit(1);
   if (!blend) return undefined;
   const members = await db.select({ discordId: users.discordId, displayName: users.displayName, status: blendParticipants.status })

@@ -7,7 +7,7 @@ import { acceptPending } from './support/members.js';
 
 const view = (overrides: Partial<BlendView> = {}): BlendView => ({
   id: 'b1', name: 'Friday **night**', shareCode: 'ABCDE23456', status: 'pending', createdBy: 'u1', guildId: 'g1', channelId: 'c1',
-  messageId: 'm1', closesAt: null, creatorDiscordId: '111', size: 50,
+  messageId: 'm1', closesAt: null, creatorDiscordId: '111', size: 50, lastError: null,
   members: [{ discordId: '111', displayName: 'Ada', status: 'accepted' }, { discordId: '222', displayName: 'Bo', status: 'pending' }],
   ...overrides,
 });

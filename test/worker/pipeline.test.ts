@@ -4,6 +4,8 @@ import { blendParticipants, blends, blendTracks } from '../../db/schema/index.js
 import type { AppContext } from '../../src/context.js';
 import { asWorker, withActor } from '../../src/data/actor.js';
 import { PIPELINE_STEPS, runBlendPipeline } from '../../src/worker/pipeline.js';
+import { loadBlendView } from '../../src/data/blends.js';
+import { renderStatus } from '../../src/blends/blend-status.js';
 import { harness, type Harness } from '../providers/harness.js';
 import { RecordingOutbox, testContext } from '../support/context.js';
 import { seedBlend } from './seed.js';
@@ -96,6 +98,9 @@ describe('the blend pipeline', () => {
     const notice = outbox.calls.find((c) => c.kind === 'post' && c.channelId === seeded.channelId);
     expect(notice?.kind === 'post' && notice.message.content).toMatch(new RegExp(`<@${seeded.members[0]?.discordId}>.*could not build`));
     expect(h.spotifySim.playlists()).toEqual([]);
+    const view = await withActor(ctx.db, asWorker, (tx) => loadBlendView(tx, seeded.blendId, 50));
+    const status = JSON.stringify(renderStatus(view ?? (() => { throw new Error('no view'); })()));
+    expect(status).toMatch(/Last build.*fewer than two members could take part/);
   });
 
   it('asks the providers nothing for a second blend of the same members', async () => {
