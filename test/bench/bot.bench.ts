@@ -11,14 +11,10 @@
  * Runs on in-memory PGlite, and also on PostgreSQL when TEST_DATABASE_URL is set (a scratch
  * database is created on that server and dropped afterwards).
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Writable } from 'node:stream';
-import { PGlite } from '@electric-sql/pglite';
-import postgres from 'postgres';
 import { commands } from '../../commands/index.js';
-import { openDatabase, wrapPglite, type Database } from '../../db/client.js';
-import { migratePgliteClient, migratePostgres } from '../../db/migrate.js';
+import { scratchPglite, scratchPostgres, type BenchDatabase } from './support/scratch-db.js';
 import { deployCommands } from '../../src/bot/deploy.js';
 import { startBot } from '../../src/bot/start.js';
 import { loadConfig } from '../../src/config.js';
@@ -36,16 +32,10 @@ const TOKEN = 'bench-token';
 const now = () => performance.timeOrigin + performance.now();
 
 export async function run(): Promise<void> {
-  await scenario('PGlite (in memory)', async () => {
-    const client = new PGlite();
-    await migratePgliteClient(client);
-    return { database: wrapPglite(client), env: {}, drop: async () => {} };
-  });
+  await scenario('PGlite (in memory)', scratchPglite);
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) await scenario('PostgreSQL', () => scratchPostgres(serverUrl));
 }
-
-interface BenchDatabase { database: Database; env: Record<string, string>; drop(): Promise<void> }
 
 async function scenario(label: string, open: () => Promise<BenchDatabase>): Promise<void> {
   console.log(`-- ${label}`);
@@ -98,24 +88,6 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-}
-
-async function scratchPostgres(serverUrl: string): Promise<BenchDatabase> {
-  const name = `blend_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  await migratePostgres(url.toString());
-  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
-  return {
-    database,
-    env: { DATABASE_URL: url.toString() },
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
 }
 
 /** The bot's context; its log sink notes the moment each reaction join is committed. */
