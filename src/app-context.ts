@@ -9,6 +9,7 @@ import { createAppProviders } from './providers-wiring.js';
 
 /** Builds the context every role shares. main.ts, the end-to-end test and the demo all use it. */
 export function createAppContext(config: Config, log: Logger, db: Db, now: () => Date = () => new Date()): AppContext {
+  const { providers, linkClients } = createAppProviders(config, log);
   return {
     config,
     log,
@@ -17,6 +18,7 @@ export function createAppContext(config: Config, log: Logger, db: Db, now: () =>
     vault: createVault(config.vault.key, config.vault.oldKeys),
     links: createLinkSigner({ secret: config.vault.key, publicBaseUrl: config.web.publicBaseUrl, now }),
     discord: createDiscordOutbox(config.discord),
-    providers: createAppProviders(config, log),
+    providers,
+    linkClients,
   };
 }

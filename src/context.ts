@@ -5,6 +5,7 @@ import type { LinkSigner } from './crypto/link-signer.js';
 import type { DiscordOutbox } from './discord/outbox.js';
 import type { Logger } from './logger.js';
 import type { MusicProvider, ProviderId } from './providers/types.js';
+import type { LinkClients } from './web/link/link-clients.js';
 
 /**
  * Everything a handler, route or worker step needs, built once in main.ts and passed down.
@@ -17,6 +18,8 @@ export interface AppContext {
   readonly now: () => Date;
   /** Only the enabled providers. */
   readonly providers: ReadonlyMap<ProviderId, MusicProvider>;
+  /** What linking an account needs of each enabled provider (OAuth client, developer tokens). */
+  readonly linkClients: LinkClients;
   readonly vault: TokenVault;
   readonly links: LinkSigner;
   readonly discord: DiscordOutbox;

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { blendParticipants, blends, blendTracks, providerConnections, users } from '../../db/schema/index.js';
+import { BLEND_SIZE } from '../blends/limits.js';
 import type { ProviderId } from '../providers/types.js';
 
 /** A member's linked account as the worker sees it (no tokens: those are loaded per call). */
@@ -39,7 +40,6 @@ export interface BlendRun {
   readonly members: readonly RunMember[];
 }
 
-const DEFAULT_SIZE = 50;
 
 export async function loadBlendRun(db: Db, blendId: string): Promise<BlendRun | undefined> {
   const [blend] = await db.select({ b: blends, creatorDiscordId: users.discordId })
@@ -56,7 +56,7 @@ export async function loadBlendRun(db: Db, blendId: string): Promise<BlendRun | 
     .orderBy(asc(blendParticipants.joinedAt), asc(users.id), asc(providerConnections.provider));
   const b = blend.b;
   return {
-    id: b.id, name: b.name, shareCode: b.shareCode, status: b.status, size: b.blendSettings?.size ?? DEFAULT_SIZE,
+    id: b.id, name: b.name, shareCode: b.shareCode, status: b.status, size: b.blendSettings?.size ?? BLEND_SIZE.default,
     guildId: b.guildId, channelId: b.channelId, messageId: b.messageId, resultMessageId: b.resultMessageId,
     playlistSpotifyId: b.playlistSpotifyId, playlistSpotifyUrl: b.playlistSpotifyUrl,
     playlistAppleId: b.playlistAppleId, playlistAppleUrl: b.playlistAppleUrl,

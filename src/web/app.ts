@@ -1,7 +1,6 @@
 import express from 'express';
 import type { AppContext } from '../context.js';
 import { assertRedirectUri } from '../providers/spotify/auth.js';
-import { createLinkClients } from '../providers-wiring.js';
 import type { LinkClients } from './link/link-clients.js';
 import { errorPage, notFound } from './middleware/error-page.js';
 import { DEFAULT_RATE_LIMIT, rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
@@ -29,7 +28,7 @@ const FORM_LIMIT = '16kb';
  * private networks are trusted for X-Forwarded-For, so the rate limit sees client addresses.
  */
 export function createWebApp(ctx: AppContext, options: WebAppOptions = {}): express.Express {
-  const clients = options.linkClients ?? createLinkClients(ctx.config, ctx.log);
+  const clients = options.linkClients ?? ctx.linkClients;
   if (clients.spotify) assertRedirectUri(spotifyRedirectUri(ctx));
   const limited = rateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT, ctx.now);
 

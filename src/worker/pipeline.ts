@@ -3,6 +3,7 @@ import { blends } from '../../db/schema/index.js';
 import type { AppContext } from '../context.js';
 import { blendEmbed } from '../blends/blend-embed.js';
 import { refreshJoinMessage, renderJoinMessage } from '../blends/join-message.js';
+import { BLEND_SIZE } from '../blends/limits.js';
 import { asWorker, withActor } from '../data/actor.js';
 import { completeBlend, loadBlendRun, recordResultMessage, returnToPending, type BlendRun } from '../data/blend-runs.js';
 import { loadBlendView } from '../data/blends.js';
@@ -77,7 +78,7 @@ async function sendBack(ctx: AppContext, run: BlendRun, reasons: string[]): Prom
 async function pointJoinMessageToResult(ctx: AppContext, blendId: string): Promise<void> {
   const { view, resultMessageId, guildId } = await withActor(ctx.db, asWorker, async (tx) => {
     const [row] = await tx.select({ resultMessageId: blends.resultMessageId, guildId: blends.guildId }).from(blends).where(eq(blends.id, blendId));
-    return { view: await loadBlendView(tx, blendId, 50), resultMessageId: row?.resultMessageId, guildId: row?.guildId };
+    return { view: await loadBlendView(tx, blendId, BLEND_SIZE.default), resultMessageId: row?.resultMessageId, guildId: row?.guildId };
   });
   if (!view?.channelId || !view.messageId) return;
   const link = resultMessageId ? `https://discord.com/channels/${guildId ?? '@me'}/${view.channelId}/${resultMessageId}` : undefined;

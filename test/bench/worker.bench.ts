@@ -43,7 +43,7 @@ async function world(latencyMs: number, scratch: () => Promise<BenchDatabase> = 
   const { database, drop } = await scratch();
   const config = loadConfig({ DISCORD_TOKEN: 'b', DISCORD_CLIENT_ID: '100000000000000001', TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64') });
   const ctx: AppContext = {
-    config, log, db: database.db, now: clock.now, providers: built.providers, vault: createVault(config.vault.key),
+    config, log, db: database.db, now: clock.now, providers: built.providers, linkClients: {}, vault: createVault(config.vault.key),
     links: createLinkSigner({ secret: config.vault.key, publicBaseUrl: config.web.publicBaseUrl, now: clock.now }), discord: new RecordingOutbox(),
   };
   const h = { ...built, spotifySim, appleSim, clock, sleeps: [], logLines: [], transport } as unknown as Harness;

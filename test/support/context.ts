@@ -45,6 +45,7 @@ export async function testContext(options: TestContextOptions = {}): Promise<App
     db: (await testDatabase()).db,
     now,
     providers: options.providers ?? new Map(),
+    linkClients: {},
     vault: createVault(config.vault.key),
     links: createLinkSigner({ secret: config.vault.key, publicBaseUrl: config.web.publicBaseUrl, now }),
     discord: options.discord ?? new RecordingOutbox(),

@@ -43,7 +43,7 @@ beforeAll(async () => {
       APPLE_TEAM_ID: apple.config.teamId, APPLE_KEY_ID: apple.config.keyId, APPLE_PRIVATE_KEY: apple.config.privateKeyPem, APPLE_MUSIC_API_BASE: apple.config.apiBase,
     },
   });
-  ctx = { ...base, providers: createAppProviders(base.config, base.log), discord: createDiscordOutbox(base.config.discord) };
+  ctx = { ...base, ...createAppProviders(base.config, base.log), discord: createDiscordOutbox(base.config.discord) };
   target.app = createWebApp(ctx);
   close = () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
 });

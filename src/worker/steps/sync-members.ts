@@ -34,11 +34,13 @@ export async function syncMembers(ctx: AppContext, run: BlendRun): Promise<{ tak
   const results = await mapWithConcurrency(run.members, MEMBER_SYNC_CONCURRENCY, (member) => syncOne(ctx, member));
   const takingPart = results.filter((r): r is TakingPart => 'tracks' in r);
   const leftOut = results.filter((r): r is LeftOut => 'reason' in r);
-  for (const part of takingPart) await withActor(ctx.db, asWorker, (tx) => setLeftOutReason(tx, run.id, part.member.userId, null));
-  for (const out of leftOut) {
-    const changed = await withActor(ctx.db, asWorker, (tx) => setLeftOutReason(tx, run.id, out.member.userId, out.reason));
-    if (changed) await notifyLeftOut(ctx, run, out).catch((err: unknown) => ctx.log.warn({ err }, 'could not tell a member they were left out'));
-  }
+  const newlyLeftOut = await withActor(ctx.db, asWorker, async (tx) => {
+    for (const part of takingPart) await setLeftOutReason(tx, run.id, part.member.userId, null);
+    const changed: LeftOut[] = [];
+    for (const out of leftOut) if (await setLeftOutReason(tx, run.id, out.member.userId, out.reason)) changed.push(out);
+    return changed;
+  });
+  for (const out of newlyLeftOut) await notifyLeftOut(ctx, run, out).catch((err: unknown) => ctx.log.warn({ err }, 'could not tell a member they were left out'));
   return { takingPart, leftOut };
 }
 
